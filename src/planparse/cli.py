@@ -1,0 +1,118 @@
+"""The command line: a thin click layer over the library (planparse.extract, planparse.compare)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_ERROR = 2
+
+
+def _fail(msg: str):
+    click.echo(f"planparse: {msg}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class _Group(click.Group):
+    """Every failure a user can cause ends as one line on stderr and exit status 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the boundary where errors become one line
+            from .errors import PlanparseError
+            if ctx.params.get("debug") or (ctx.obj or {}).get("debug"):
+                raise
+            if isinstance(e, PlanparseError):
+                _fail(str(e))
+            if isinstance(e, BrokenPipeError):
+                sys.exit(0)
+            _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for a traceback)")
+
+
+def _out(data, output, binary=False):
+    if output:
+        from .render import write_atomic
+        write_atomic(output, data)
+    elif binary:
+        if sys.stdout.isatty():
+            _fail("binary output: give -o FILE")
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(data, nl=False)
+
+
+def _default_format(fmt, output):
+    if fmt:
+        return fmt
+    if output:
+        ext = output.rsplit(".", 1)[-1].lower()
+        return {"json": "json", "csv": "csv", "xlsx": "xlsx", "md": "md", "html": "html"}.get(ext, "json")
+    return "table" if sys.stdout.isatty() else "json"
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="planparse")
+@click.option("--debug", is_flag=True, help="Show a traceback instead of a one-line error.")
+@click.pass_context
+def main(ctx, debug):
+    """Parse and compare Chinese government implementation plans of 国办发〔2023〕27号.
+
+    FILE may be a path (.txt .docx .pdf .html .xlsx .doc) or a bundled sample's slug
+    (hongqiao, hebei, qinzhou, datong, beichen) or region name (红桥区, 钦州).
+    """
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("file")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md"]),
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically).")
+def extract(file, fmt, output):
+    """Extract tasks, units, deadlines and metadata from a plan."""
+    from .pipeline import extract as run
+    plan = run(file)
+    fmt = _default_format(fmt, output)
+    if fmt == "table":
+        from rich.console import Console
+        from .render.terminal import render_plan
+        render_plan(plan, Console())
+    elif fmt == "json":
+        from .render.jsonout import dumps
+        _out(dumps(plan), output)
+    elif fmt == "csv":
+        from .render.csvout import render
+        _out(render(plan), output)
+    elif fmt == "md":
+        from .render.markdown import render
+        _out(render(plan), output)
+    elif fmt == "xlsx":
+        from .render.xlsx import render
+        _out(render(plan), output, binary=True)
+
+
+@main.command()
+def samples():
+    """List the bundled samples."""
+    from .samples import SAMPLES, files
+    for slug, (names, desc) in SAMPLES.items():
+        fs = " ".join(p.name for p in files(slug))
+        click.echo(f"{slug:<9} {names[0]:<6} {desc}\n          {fs}")
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["plan"]), default="plan")
+def schema(what):
+    """Print the JSON Schema of the output."""
+    from .render.jsonout import dumps
+    from .schema import PLAN
+    click.echo(dumps(PLAN), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Field parsers: units, deadlines, quantities, document metadata. Pure functions on strings."""

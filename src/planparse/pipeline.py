@@ -1,0 +1,138 @@
+"""extract(path) → Plan: reader → structure → fields → model. The one place the layers meet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import readers
+from .blocks import Document
+from .errors import NotAPlan
+from .fields import deadlines, metadata, quantities, units
+from .model import Plan, Source, Task
+from .structure import ledger as ledgerm
+from .structure import numbering, outline
+
+MIN_LEDGER_ROWS = 3
+
+
+def extract(path, name: str | None = None) -> Plan:
+    from .samples import resolve
+    p, slug = resolve(path)
+    doc = readers.read(p)
+    plan = from_document(doc)
+    plan.name = name or slug or Path(p).stem
+    return plan
+
+
+def split_body(blocks):
+    """The body and the attachments: the first paragraph that opens an attachment ends the body."""
+    _, attach = numbering.section_rules()
+    for i, b in enumerate(blocks):
+        if b.kind == "para" and attach.match(b.text) and len(b.text) <= 80:
+            return blocks[:i], blocks[i:]
+    return blocks, []
+
+
+def from_document(doc: Document) -> Plan:
+    body, attachments = split_body(doc.blocks)
+    paras = [b.text for b in body if b.kind == "para"]
+    roots = outline.build(body)
+    ledgers = [l for l in ledgerm.find(doc.blocks) if len(l.rows) >= MIN_LEDGER_ROWS]
+    first_item = None
+    if roots:
+        first_block = roots[0].block
+        first_item = next((i for i, b in enumerate(b for b in body if b.kind == "para") if b is first_block), None)
+    meta = metadata.extract(paras, first_item)
+    if ledgers:
+        tasks = [t for l in ledgers for t in _ledger_tasks(l)]
+        layout = "ledger"
+    else:
+        tasks = _body_tasks(roots)
+        layout = "body"
+        if any(t.deadline.kind != "none" or t.units for t in tasks):
+            layout = "body+unit-lines" if any(t.source.part == "body" and t._unit_lines for t in tasks) \
+                else "body+inline-units"
+    if not roots and not ledgers:
+        raise NotAPlan(doc.path, "no numbered structure or task ledger found: not an implementation plan")
+    for i, t in enumerate(tasks, 1):
+        t.id = f"T{i:03d}"
+        t.__dict__.pop("_unit_lines", None)
+    return Plan(doc.path, doc.container, meta, tasks, layout)
+
+
+def _fill(task: Task, lead="", resp="", coop="", deadline_raw=""):
+    task.lead_units += units.split(lead)
+    task.responsible_units += units.split(resp)
+    task.cooperating_units += units.split(coop)
+    task.deadline = deadlines.parse(deadline_raw)
+    text = task.full_text
+    task.inline_deadlines = deadlines.inline(text)
+    task.quantities = quantities.find(text)
+
+
+def _ledger_tasks(led):
+    out = []
+    for r in led.rows:
+        label, text = numbering.strip(r.task)
+        mlabel, measure = numbering.strip(r.measure)
+        if not label and r.seq:
+            label = r.seq
+        elif not label and mlabel:
+            label = mlabel
+        hl, heading = numbering.strip(r.heading)
+        _, section = numbering.strip(r.section)
+        pos = r.block.pos
+        t = Task("", label, section, heading, hl, text, [measure] if measure else [],
+                 source=Source("ledger", pos.line, pos.para, pos.table, pos.row, pos.page))
+        _fill(t, r.lead, r.resp, r.coop, r.deadline)
+        out.append(t)
+    return out
+
+
+def _body_tasks(roots):
+    non_task, _ = numbering.section_rules()
+    items = []
+    for root in roots:
+        rtitle = numbering.title_of(root.paras[0] if root.paras else "") or (root.paras[0] if root.paras else "")
+        if any(w in rtitle for w in non_task):
+            continue
+        items.extend(it for it in root.walk() if not it.children)
+    if any(it.depth >= 2 for it in items):
+        items = [it for it in items if it.depth >= 2]
+    out = []
+    for it in items:
+        text = it.text
+        lead = resp = coop = ""
+        found = list(units.INLINE.finditer(text))
+        for m in found:
+            role = units.role_of(m.group("role"))
+            val = m.group("units")
+            if role == "lead":
+                lead = (lead + "、" + val) if lead else val
+            elif role == "coop":
+                coop = (coop + "、" + val) if coop else val
+            else:
+                resp = (resp + "、" + val) if resp else val
+        for m in reversed(found):
+            text = (text[:m.start()] + text[m.end():])
+        text = text.strip()
+        for role, val in it.unit_lines:
+            if role == "lead":
+                lead = (lead + "、" + val) if lead else val
+            elif role == "coop":
+                coop = (coop + "、" + val) if coop else val
+            else:
+                resp = (resp + "、" + val) if resp else val
+        heading_item = it if it.title else it.parent
+        heading = heading_item.title if heading_item else ""
+        hl = heading_item.label if heading_item else ""
+        section_item = it
+        while section_item.parent is not None:
+            section_item = section_item.parent
+        section = section_item.title or (section_item.paras[0] if section_item.paras else "")
+        b = it.block
+        t = Task("", it.label, section, heading, hl, text,
+                 source=Source("body", b.pos.line, b.pos.para, b.pos.table, b.pos.row, b.pos.page))
+        _fill(t, lead, resp, coop, "；".join(it.deadline_lines))
+        t._unit_lines = bool(it.unit_lines)
+        out.append(t)
+    return out

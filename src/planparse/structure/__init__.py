@@ -1,0 +1,1 @@
+"""Structure: numbering hierarchy of the body and task ledgers (tables)."""

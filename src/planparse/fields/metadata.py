@@ -102,8 +102,8 @@ def extract(paras: list[str], first_item_index: int | None) -> Meta:
         if m and "关于" not in m.group("org") and len(p.strip()) <= 30:
             meta.issuer = m.group("org")
             break
-        m = re.match(r"^\s*(?P<org>.+?)(?:关于|印发)", p)
-        if m and _ISSUER.match(m.group("org") + "。"):
+        m = re.match(r"^\s*(?P<org>[\u4e00-\u9fa5]{2,30}?)(?:关于|印发)", p)
+        if m and _ISSUER.match(m.group("org") + "。") and not m.group("org").startswith(("经", "现")):
             meta.issuer = _ISSUER.match(m.group("org") + "。").group("org")
             break
     # title: the plan's own title, the title-like lines just before the preamble

@@ -92,9 +92,7 @@ def split(text: str) -> list[str]:
         out.append(f)
     if pending:
         out.append(pending)
-    if out and out[-1].endswith("等") and len(out[-1]) > 2:
-        out[-1] = out[-1][:-1]
-    return out
+    return [u[:-1] if u.endswith("等") and len(u) > 2 else u for u in out]
 
 
 def canonical(unit: str) -> str:

@@ -50,7 +50,7 @@ def read(path) -> "Document":
     if ext not in SUPPORTED:
         raise PlanparseError(path, f"unsupported file type '{ext or path.name}' "
                                    "(supported: .txt .docx .pdf .html .xlsx .doc)")
-    if kind == "pdf" or (ext == ".pdf" and kind is None and size < 16):
+    if kind == "pdf":
         from . import pdf
         return pdf.read(path)
     if ext == ".pdf":

@@ -114,5 +114,83 @@ def schema(what):
     click.echo(dumps(PLAN), nl=False)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--against", "against", metavar="FILE|SLUG", help="Compare against this plan instead of the national plan.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "md", "csv"]),
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically).")
+@click.option("--explain", is_flag=True, help="Show the signals and scores behind each task's measure.")
+def compare(files, against, fmt, output, explain):
+    """Align plans with the national plan (and with each other): coverage, deadlines, quantities, additions."""
+    from .align.compare import compare as run
+    cmp = run(list(files), reference=against)
+    fmt = _default_format(fmt, output)
+    if fmt == "table":
+        from rich.console import Console
+        from .render.comparison import terminal
+        terminal(cmp, Console(), explain=explain)
+    elif fmt == "json":
+        from .render.jsonout import dumps
+        _out(dumps(cmp.as_dict(explain=explain)), output)
+    elif fmt == "md":
+        from .render.comparison import markdown
+        _out(markdown(cmp), output)
+    elif fmt == "csv":
+        from .render.comparison import csv_text
+        _out(csv_text(cmp), output)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--against", metavar="FILE|SLUG", help="Check against this plan instead of the national plan.")
+@click.option("--min-coverage", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+              help="Minimum share of measures N01–N17 covered.")
+@click.option("--fail-on", default="later,missing,weaker", show_default=True,
+              help="Finding kinds that fail: later, missing, weaker, no_deadline, partial, extra, earlier.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "md"]),
+              default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
+def check(file, against, min_coverage, fail_on, fmt, output):
+    """CI gate for a newly issued plan: exit 0 when it passes, 1 with findings, 2 on error."""
+    kinds = {k.strip() for k in fail_on.split(",") if k.strip()}
+    known = {"later", "missing", "weaker", "no_deadline", "partial", "extra", "earlier"}
+    if kinds - known:
+        raise click.BadParameter(f"unknown kind(s): {', '.join(sorted(kinds - known))}", param_hint="--fail-on")
+    from .align.compare import compare as run
+    from .render.check import FORMATS, verdict
+    pa = run([file], reference=against).plans[0]
+    ok, fails = verdict(pa, min_coverage, kinds)
+    _out(FORMATS[fmt](pa, ok, fails), output)
+    sys.exit(0 if ok else 1)
+
+
+@main.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default=None)
+def reference(fmt):
+    """Print the bundled national plan (measures N01–N20 and their clauses)."""
+    from .align.reference import national
+    ref = national()
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        from .render.jsonout import dumps
+        _out(dumps({"reference": ref.as_dict(), "measures": [
+            {"id": m.id, "title": m.title, "area": m.area, "area_title": m.area_title,
+             "clauses": [{"id": c.id, "text": c.text, "deadline": c.deadline,
+                          "deadline_status": c.deadline_status, "quantity": c.quantity} for c in m.clauses]}
+            for m in ref.measures]}), None)
+        return
+    from rich.console import Console
+    from rich.table import Table
+    t = Table(title=f"{ref.title} {ref.doc_number} ({ref.issued})", show_lines=True, header_style="bold")
+    for col in ("id", "title / clause", "deadline"):
+        t.add_column(col)
+    for m in ref.measures:
+        t.add_row(f"[bold]{m.id}[/]", f"[bold]{m.title}[/] [dim]{m.area_title}[/]", "")
+        for c in m.clauses:
+            t.add_row(c.id, c.text, (c.deadline or "") + (f" ({c.deadline_status})" if c.deadline else ""))
+    Console().print(t)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

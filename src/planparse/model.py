@@ -54,6 +54,7 @@ class Task:
     inline_deadlines: list[dict] = field(default_factory=list)
     quantities: list[dict] = field(default_factory=list)
     source: Source = field(default_factory=lambda: Source("body"))
+    path: list[str] = field(default_factory=list)      # titles of the items above it, outermost first
 
     @property
     def units(self):
@@ -70,7 +71,7 @@ class Task:
             "lead_units": list(self.lead_units), "responsible_units": list(self.responsible_units),
             "cooperating_units": list(self.cooperating_units), "deadline": self.deadline.as_dict(),
             "inline_deadlines": list(self.inline_deadlines), "quantities": list(self.quantities),
-            "source": self.source.as_dict(),
+            "path": list(self.path), "source": self.source.as_dict(),
         }
 
 

@@ -66,7 +66,14 @@ def _fill(task: Task, lead="", resp="", coop="", deadline_raw=""):
     task.deadline = deadlines.parse(deadline_raw)
     text = task.full_text
     task.inline_deadlines = deadlines.inline(text)
-    task.quantities = quantities.find(text)
+    # a measure that restates its task's figure (不少于60学时 twice) states it once
+    seen, task.quantities = set(), []
+    for part in [task.text] + task.measures:
+        for q in quantities.find(part):
+            key = (q["value"], q["unit"], q["bound"])
+            if key not in seen:
+                seen.add(key)
+                task.quantities.append(q)
 
 
 def _ledger_tasks(led):
@@ -82,9 +89,26 @@ def _ledger_tasks(led):
         _, section = numbering.strip(r.section)
         pos = r.block.pos
         t = Task("", label, section, heading, hl, text, [measure] if measure else [],
-                 source=Source("ledger", pos.line, pos.para, pos.table, pos.row, pos.page))
+                 source=Source("ledger", pos.line, pos.para, pos.table, pos.row, pos.page),
+                 path=[x for x in (section, heading) if x])
         _fill(t, r.lead, r.resp, r.coop, r.deadline)
         out.append(t)
+    return out
+
+
+def _titled_siblings(it):
+    """Whether the items beside `it` open with a title sentence too (1.着力提高政治能力。…): then
+    each item names its own heading; otherwise a title-like first sentence is just a short task
+    and the heading is its parent's."""
+    sibs = it.parent.children if it.parent else [it]
+    return sum(1 for s in sibs if s.title) >= 0.8 * len(sibs)
+
+
+def _path(it):
+    out, p = [], it.parent
+    while p is not None:
+        out.insert(0, p.title or (p.paras[0][:30] if p.paras else ""))
+        p = p.parent
     return out
 
 
@@ -122,7 +146,7 @@ def _body_tasks(roots):
                 coop = (coop + "、" + val) if coop else val
             else:
                 resp = (resp + "、" + val) if resp else val
-        heading_item = it if it.title else it.parent
+        heading_item = it if it.title and _titled_siblings(it) else it.parent
         heading = heading_item.title if heading_item else ""
         hl = heading_item.label if heading_item else ""
         section_item = it
@@ -134,5 +158,6 @@ def _body_tasks(roots):
                  source=Source("body", b.pos.line, b.pos.para, b.pos.table, b.pos.row, b.pos.page))
         _fill(t, lead, resp, coop, "；".join(it.deadline_lines))
         t._unit_lines = bool(it.unit_lines)
+        t.path = _path(it)
         out.append(t)
     return out

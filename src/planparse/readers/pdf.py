@@ -22,6 +22,8 @@ _PAGE_NO = re.compile(r"^[\s\-—－–―_·•]*(第\s*)?[\d一二三四五六
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _END = "。；;！？!?：:”」』）)"
 _PUNCT = "、，,。；;：:）)」』”！？!?"
+_UNIT_END = re.compile(r"(局|委|办|府|部门|街道|中心|院|支队|大队|分局|办事处|机关)$")
+_UNIT_START = re.compile(r"^(各|区|市|县|全区|全市|其他|相关|有关|乡镇)")
 
 
 def read(path) -> Document:
@@ -130,6 +132,8 @@ def _cell_text(lines, bbox):
         wraps = gap < 1.5 * size or (gap < 2.7 * size and nxt[1:2] in _PUNCT and nxt[1:2] != "")
         if nxt[:1] and nxt[:1] in _PUNCT or _open_paren("".join(p for p, _ in paras)):
             wraps = True
+        elif wraps and _UNIT_END.search(text) and _UNIT_START.match(nxt):
+            wraps = False      # 区司法局 / 各行政执法部门: one unit a line
         paras[-1][1] = not wraps or text[-1:] in "。；;"
     return "\n".join(p for p, _ in paras)
 
@@ -187,8 +191,20 @@ def _assemble(pages):
                         (row_no if first_on_page and last_row is not None else 0)
                 header = is_header(cells)
                 # a row split by the page break goes on in the first data row of the next page
+                above = _above(blocks, last_row) if last_row is not None else None
                 if (first_data and not header and last_row is not None
-                        and _continues(last_row.cells, cells)):
+                        and _continues(last_row.cells, cells, above)):
+                    for j, b in enumerate(cells):
+                        if b and not last_row.cells[j]:
+                            # the rest of a merged cell: it goes back where the cell began
+                            k = _origin(blocks, last_row, j)
+                            if k is not None:
+                                o = blocks[k]
+                                oc = list(o.cells)
+                                oc[j] = _join_cell(oc[j], b)
+                                blocks[k] = Block.row(oc, table=o.pos.table, row=o.pos.row, page=o.pos.page)
+                            cells[j] = ""
+                    last_row = blocks[blocks.index(last_row)]
                     merged = [_join_cell(a, b) for a, b in zip(last_row.cells, cells)]
                     blocks[blocks.index(last_row)] = last_row = Block.row(
                         merged, table=last_row.pos.table, row=last_row.pos.row, page=last_row.pos.page)
@@ -208,22 +224,54 @@ def _assemble(pages):
     return blocks
 
 
+def _origin(blocks, row, j):
+    """Index of the nearest row at or above `row` (same table) with text in column j."""
+    i = blocks.index(row)
+    while i >= 0:
+        b = blocks[i]
+        if b.kind == "row" and b.pos.table == row.pos.table and len(b.cells) > j and b.cells[j] \
+                and not is_header(b.cells):
+            return i
+        if b.kind == "row" and b.pos.table != row.pos.table:
+            return None
+        i -= 1
+    return None
+
+
+def _above(blocks, row):
+    out = []
+    for j in range(len(row.cells)):
+        k = _origin(blocks, row, j)
+        out.append(blocks[k].cells[j] if k is not None else "")
+    return out
+
+
 def _join_cell(a, b):
     if a and b:
-        return a + b if a[-1:] not in _END else a + "\n" + b
+        last = a.rsplit("\n", 1)[-1]
+        if a[-1:] in _END or (_UNIT_END.search(last) and _UNIT_START.match(b)):
+            return a + "\n" + b
+        return a + b
     return a or b
 
 
-def _continues(prev, cur):
-    """Whether `cur`, the first data row of a page, is the rest of `prev`, the page's last row
-    before: the longest cell of `prev` stops mid-sentence and `cur` goes on in that column
-    without starting a numbered item."""
+def _continues(prev, cur, above=None):
+    """Whether `cur`, the first data row of a page, is the rest of the row(s) before the break.
+
+    Every column that has text on both sides must go on (the earlier part stops mid-sentence);
+    a column empty in the last row may go on a merged cell from further up (`above`: that
+    column's last text); no cell may open a new item (a sequence number, a numbered label)."""
     if len(prev) != len(cur) or not any(cur):
         return False
-    full = {j for j, c in enumerate(prev) if c}
-    rest = {j for j, c in enumerate(cur) if c}
-    goes_on = [prev[j][-1:] not in _END and numbering.match(cur[j]) is None for j in rest]
-    if rest < full:        # only some columns overflowed
-        return any(goes_on)
-    # every column has text on both pages: a split only if every one of them goes on
-    return rest == full and all(goes_on)
+    above = above or [""] * len(prev)
+    both = False
+    for j, (a, b) in enumerate(zip(prev, cur)):
+        if not b:
+            continue
+        if re.fullmatch(r"\d{1,3}", b) or numbering.match(b):
+            return False
+        origin = a or above[j]
+        if not origin or origin[-1:] in _END:
+            return False
+        both = both or bool(a)
+    return both or any(above)

@@ -108,27 +108,46 @@ class ClauseScorer:
                 df[w] = df.get(w, 0) + 1
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self.default = math.log(1 + n)
+        self._w, self._texts = {}, {}
 
     def weight(self, w):
-        return self.idf.get(w, self.default) * min(len(w), 4) / 2
+        v = self._w.get(w)
+        if v is None:
+            v = self._w[w] = self.idf.get(w, self.default) * min(len(w), 4) / 2
+        return v
 
     def _cover(self, ws, flat):
-        total = sum(self.weight(w) for w in ws)
-        got = sum(self.weight(w) for w in ws if len(w) >= 2 and w in flat)
+        total = got = 0.0
+        for w in ws:
+            x = self.weight(w)
+            total += x
+            if len(w) >= 2 and w in flat:
+                got += x
         return got / total if total else 0.0
+
+    def _prep(self, text):
+        """Words, their sorted join (for rapidfuzz) and the flat text, once per distinct text."""
+        v = self._texts.get(text)
+        if v is None:
+            ws = frozenset(words(text))
+            v = self._texts[text] = (ws, " ".join(sorted(ws)), normalize(text))
+            if len(self._texts) > 50000:
+                self._texts.clear()
+        return v
 
     def score(self, task_text, clause_text: str) -> float:
         """0..1. `task_text` may be a list of the task's parts (its text, its measures): each is
         read on its own, so that a long measure does not dilute a task that quotes the clause."""
         from rapidfuzz import fuzz
         parts = [task_text] if isinstance(task_text, str) else [p for p in task_text if p]
-        cw = set(words(clause_text))
+        cw, cjoin, cflat = self._prep(clause_text)
         if not cw or not parts:
             return 0.0
-        cflat = normalize(clause_text)
-        whole = "".join(parts)
-        tw_all = set(words(whole))
-        recall = self._cover(cw, normalize(whole))                   # the clause in the task
-        precision = max(self._cover(set(words(p)), cflat) for p in parts)   # the task in the clause
-        tsr = fuzz.token_set_ratio(" ".join(sorted(cw)), " ".join(sorted(tw_all))) / 100.0
+        preps = [self._prep(p) for p in parts]
+        whole_flat = "".join(p[2] for p in preps)
+        tw_all = frozenset().union(*(p[0] for p in preps))
+        recall = self._cover(cw, whole_flat)                              # the clause in the task
+        precision = max(self._cover(p[0], cflat) for p in preps)          # the task in the clause
+        tjoin = preps[0][1] if len(preps) == 1 else " ".join(sorted(tw_all))
+        tsr = fuzz.token_set_ratio(cjoin, tjoin) / 100.0
         return 0.8 * max(recall, 0.85 * precision) + 0.2 * tsr

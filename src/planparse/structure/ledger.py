@@ -68,14 +68,19 @@ def is_header(cells) -> bool:
 
 # --- fitting a cell to a role ---------------------------------------------------------------
 
-def _fit(role, cell):
-    if not cell:
-        return 0.0
+@lru_cache(maxsize=8192)
+def _features(cell):
+    """What a cell reads as, computed once per distinct cell text."""
     lab = numbering.match(cell)
     heading = bool(lab) and lab.kind in ("cn_dun", "cn_paren", "chapter") and len(lab.rest) <= 40 \
         and not re.search(r"[。；;]", lab.rest.rstrip("。"))
-    is_units = units.looks_like(cell)
-    is_deadline = deadlines.looks_like(cell)
+    return heading, units.looks_like(cell), deadlines.looks_like(cell)
+
+
+def _fit(role, cell):
+    if not cell:
+        return 0.0
+    heading, is_units, is_deadline = _features(cell)
     if role == "seq":
         return 2.0 if re.fullmatch(r"\d{1,3}", cell) else -3.0
     if role == "group":

@@ -117,7 +117,7 @@ def schema(what):
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--against", "against", metavar="FILE|SLUG", help="Compare against this plan instead of the national plan.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "md", "csv"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "md", "csv", "xlsx", "html"]),
               help="Output format (default: table on a terminal, json otherwise).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically).")
 @click.option("--explain", is_flag=True, help="Show the signals and scores behind each task's measure.")
@@ -139,10 +139,27 @@ def compare(files, against, fmt, output, explain):
     elif fmt == "csv":
         from .render.comparison import csv_text
         _out(csv_text(cmp), output)
+    elif fmt == "xlsx":
+        from .render.comparison import xlsx
+        _out(xlsx(cmp), output, binary=True)
+    elif fmt == "html":
+        from .render.report import render
+        _out(render(cmp), output)
 
 
 @main.command()
-@click.argument("file")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--against", metavar="FILE|SLUG", help="Compare against this plan instead of the national plan.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The report file (.html).")
+def report(files, against, output):
+    """A self-contained HTML report: coverage heatmap, deadline timeline, findings, task ledgers."""
+    from .align.compare import compare as run
+    from .render.report import render
+    _out(render(run(list(files), reference=against)), output)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
 @click.option("--against", metavar="FILE|SLUG", help="Check against this plan instead of the national plan.")
 @click.option("--min-coverage", type=click.FloatRange(0, 1), default=0.9, show_default=True,
               help="Minimum share of measures N01–N17 covered.")
@@ -151,18 +168,65 @@ def compare(files, against, fmt, output, explain):
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "md"]),
               default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here (atomically).")
-def check(file, against, min_coverage, fail_on, fmt, output):
-    """CI gate for a newly issued plan: exit 0 when it passes, 1 with findings, 2 on error."""
+def check(files, against, min_coverage, fail_on, fmt, output):
+    """CI gate for newly issued plans: exit 0 when all pass, 1 with findings, 2 on error."""
     kinds = {k.strip() for k in fail_on.split(",") if k.strip()}
     known = {"later", "missing", "weaker", "no_deadline", "partial", "extra", "earlier"}
     if kinds - known:
         raise click.BadParameter(f"unknown kind(s): {', '.join(sorted(kinds - known))}", param_hint="--fail-on")
     from .align.compare import compare as run
-    from .render.check import FORMATS, verdict
-    pa = run([file], reference=against).plans[0]
-    ok, fails = verdict(pa, min_coverage, kinds)
-    _out(FORMATS[fmt](pa, ok, fails), output)
-    sys.exit(0 if ok else 1)
+    from .align.reference import from_plan
+    from .render.check import combine, verdict
+    ref = None
+    if against:
+        from .pipeline import extract as ex
+        ref = from_plan(ex(against))
+    results = []
+    for f in files:
+        pa = run([f], reference=ref).plans[0]
+        results.append((pa, *verdict(pa, min_coverage, kinds)))
+    _out(combine(fmt, results), output)
+    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for plans.jsonl, coverage.csv, summary.json/.md (and report.html).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Worker processes (default: all cores).")
+@click.option("--against", metavar="FILE|SLUG", help="Compare against this plan instead of the national plan.")
+@click.option("--report", "with_report", is_flag=True, help="Also write report.html.")
+@click.option("--force", is_flag=True, help="Ignore the cache and read every file again.")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=None, help="Seconds per document (default 120).")
+def batch(inputs, out_dir, jobs, against, with_report, force, timeout):
+    """Extract and compare every plan in folders or files: exit 0 when all went through, 1 when some failed."""
+    from .batch import TIMEOUT, collect, run
+    files = collect(inputs)
+    if not files:
+        raise click.UsageError("no plan files found in " + ", ".join(inputs))
+    if against:
+        from .samples import resolve
+        against = str(resolve(against)[0])
+    progress, bar = None, None
+    if sys.stderr.isatty():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        bar = Progress(TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       TextColumn("{task.fields[last]}"), transient=False)
+        task = bar.add_task("plans", total=len(files), last="")
+        bar.start()
+        progress = lambda path, ok: bar.update(task, advance=1, last=("" if ok else "failed: ") + path[-40:])
+    try:
+        res = run(files, out_dir, jobs=jobs, against=against, force=force, report=with_report,
+                  progress=progress, timeout=timeout or TIMEOUT)
+    finally:
+        if bar:
+            bar.stop()
+    for o in res.failed:
+        click.echo(f"planparse: {o.path}: {o.reason}", err=True)
+    ok = len(res.outcomes) - len(res.failed)
+    click.echo(f"{ok}/{len(res.outcomes)} plans extracted and compared "
+               f"({sum(1 for o in res.outcomes if o.cached)} from cache); results in {out_dir}", err=True)
+    sys.exit(1 if res.failed else 0)
 
 
 @main.command()

@@ -88,3 +88,20 @@ class Plan:
         return {"schema": SCHEMA, "name": self.name, "source": {"path": self.path, "container": self.container,
                                                                 "layout": self.layout},
                 "meta": self.meta.as_dict(), "tasks": [t.as_dict() for t in self.tasks]}
+
+
+def plan_from_dict(d) -> Plan:
+    """The inverse of Plan.as_dict (for cached batch results)."""
+    meta = Meta(**{k: v for k, v in d["meta"].items() if k in Meta.__dataclass_fields__})
+    tasks = []
+    for t in d["tasks"]:
+        dl = t["deadline"]
+        tasks.append(Task(
+            t["id"], t["label"], t.get("section", ""), t["heading"], t.get("heading_label", ""), t["text"],
+            list(t["measures"]), list(t["lead_units"]), list(t["responsible_units"]),
+            list(t["cooperating_units"]),
+            Deadline(dl["raw"], dl["kind"], dl["date"], dl["ongoing"], list(dl["milestones"])),
+            list(t["inline_deadlines"]), list(t.get("quantities", [])),
+            Source(**t["source"]), list(t.get("path", []))))
+    src = d.get("source", {})
+    return Plan(src.get("path", ""), src.get("container", ""), meta, tasks, src.get("layout", ""), d.get("name", ""))

@@ -18,6 +18,9 @@ def write_atomic(path, data: bytes | str):
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)       # mkstemp makes 0600; an output file is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -86,3 +86,13 @@ def markdown(pa, ok, fails):
 
 
 FORMATS = {"text": text, "json": as_json, "github": github, "junit": junit, "md": markdown}
+
+
+def combine(fmt, results):
+    """One report for one or several checked plans ([(alignment, passed, failures)])."""
+    if fmt == "json" and len(results) > 1:
+        return "[\n" + ",\n".join(as_json(*r).rstrip("\n") for r in results) + "\n]\n"
+    if fmt == "junit" and len(results) > 1:
+        suites = [junit(*r).split("\n", 1)[1] for r in results]
+        return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n' + "".join(suites) + "</testsuites>\n"
+    return "".join(FORMATS[fmt](*r) for r in results)

@@ -75,6 +75,8 @@ def markdown(cmp) -> str:
             out.append(f"**Does not implement the reference:** {'; '.join(p.not_implementing_reasons)}")
             out.append("")
         for f in p.findings():
+            if f["kind"] == "same":
+                continue
             where = " ".join(x for x in (f.get("measure"), f.get("task"), f.get("clause")) if x)
             out.append(f"- **{KIND_LABEL.get(f['kind'], f['kind'])}** {where}: {f['detail']}")
     for pr in cmp.pairs:
@@ -94,4 +96,42 @@ def csv_text(cmp) -> str:
         for t in p.tasks:
             w.writerow([p.name, t["id"], t["heading"], t["measure"] or "", t["clause"] or "",
                         " ".join(t["clauses"]), t["score"], t["text"]])
+    return buf.getvalue()
+
+
+def xlsx(cmp) -> bytes:
+    """The comparison as a workbook: a coverage sheet, then one ledger sheet per plan."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from .xlsx import add_plan_sheet
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "覆盖情况"
+    ws.append(["措施", "名称"] + [p.name for p in cmp.plans])
+    fills = {"covered": "C8E6C9", "partial": "FFF3C4", "missing": "FFCDD2"}
+    for m in cmp.reference.measures:
+        ws.append([m.id, m.title] + [f"{SYMBOL[p.coverage[m.id]['status']]} {len(p.coverage[m.id]['tasks'])}"
+                                     for p in cmp.plans])
+        for k, p in enumerate(cmp.plans):
+            ws.cell(ws.max_row, 3 + k).fill = PatternFill("solid", fgColor=fills[p.coverage[m.id]["status"]])
+    for c in ws[1]:
+        c.font = Font(bold=True)
+        c.alignment = Alignment(horizontal="center")
+    ws.column_dimensions["B"].width = 36
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = ws.dimensions
+    for p in cmp.plans:
+        sheet = add_plan_sheet(wb, p.plan, p.name)
+        col = sheet.max_column + 1
+        sheet.cell(1, col, "国家措施").font = Font(bold=True)
+        sheet.cell(1, col + 1, "条款").font = Font(bold=True)
+        for r, a in enumerate(p.tasks, 2):
+            sheet.cell(r, col, a["measure"] or "")
+            sheet.cell(r, col + 1, a["clause"] or "")
+        sheet.auto_filter.ref = sheet.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
     return buf.getvalue()

@@ -14,11 +14,15 @@ from .structure import numbering, outline
 MIN_LEDGER_ROWS = 3
 
 
-def extract(path, name: str | None = None) -> Plan:
+def extract(path, name: str | None = None, timeout: int | None = None) -> Plan:
+    """Read and extract one plan. `timeout` (seconds, default PLANPARSE_TIMEOUT or 120) stops a
+    document that hangs a parser; 0 turns it off."""
     from .samples import resolve
+    from .limits import time_limit
     p, slug = resolve(path)
-    doc = readers.read(p)
-    plan = from_document(doc)
+    with time_limit(p, timeout):
+        doc = readers.read(p)
+        plan = from_document(doc)
     plan.name = name or slug or Path(p).stem
     return plan
 
@@ -33,6 +37,8 @@ def split_body(blocks):
 
 
 def from_document(doc: Document) -> Plan:
+    from .script import simplify
+    doc.blocks, _ = simplify(doc.blocks)
     body, attachments = split_body(doc.blocks)
     paras = [b.text for b in body if b.kind == "para"]
     roots = outline.build(body)

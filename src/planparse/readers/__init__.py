@@ -25,6 +25,10 @@ def sniff(head: bytes) -> str | None:
         return "ole"           # .doc / .xls / .wps
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    for magic, name in ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
+                        (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF")):
+        if head.startswith(magic):
+            return "image:" + name
     low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if low.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<body")):
         return "html"
@@ -50,6 +54,8 @@ def read(path) -> "Document":
     if ext not in SUPPORTED:
         raise PlanparseError(path, f"unsupported file type '{ext or path.name}' "
                                    "(supported: .txt .docx .pdf .html .xlsx .doc)")
+    if kind and kind.startswith("image:"):
+        raise PlanparseError(path, f"is a {kind[6:]} image, not a text document (scans need OCR first)")
     if kind == "pdf":
         from . import pdf
         return pdf.read(path)

@@ -11,7 +11,6 @@ import zipfile
 
 from ..blocks import Block, Document
 from ..errors import PlanparseError
-from ..fields.cnnum import to_int  # noqa: F401  (kept for numbering formats)
 from . import limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,6 +28,9 @@ def read(path) -> Document:
     except Exception as e:  # python-docx raises many types on broken packages
         raise PlanparseError(path, f"corrupt or unreadable .docx ({type(e).__name__})") from None
     numbering = _Numbering(d)
+    n_cells = sum(1 for _ in d.element.body.iter(W + "tc"))
+    if n_cells > limits.MAX_CELLS:
+        raise PlanparseError(path, f"too many table cells ({n_cells} > {limits.MAX_CELLS})")
     blocks, para_no, table_no = [], 0, 0
     for el in d.element.body.iterchildren():
         if el.tag == W + "p":

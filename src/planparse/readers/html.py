@@ -33,24 +33,35 @@ class _Node:
         self.tag, self.attrs, self.children, self.parent = tag, attrs, [], parent
 
 
+MAX_DEPTH = 150       # deeper nesting is flattened: the walks below recurse
+MAX_NODES = 500_000
+
+
 class _Tree(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = _Node("root", {}, None)
         self.cur = self.root
+        self.depth = 0
+        self.nodes = 0
 
     def handle_starttag(self, tag, attrs):
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ValueError("too many HTML elements")
         node = _Node(tag, dict(attrs), self.cur)
         self.cur.children.append(node)
-        if tag not in _VOID:
+        if tag not in _VOID and self.depth < MAX_DEPTH:
             self.cur = node
+            self.depth += 1
 
     def handle_endtag(self, tag):
-        n = self.cur
+        n, up = self.cur, 0
         while n is not None and n.tag != tag:
-            n = n.parent
+            n, up = n.parent, up + 1
         if n is not None and n.parent is not None:
             self.cur = n.parent
+            self.depth -= up + 1
 
     def handle_data(self, data):
         self.cur.children.append(data)
@@ -103,6 +114,8 @@ def read(path) -> Document:
     try:
         tree.feed(text)
         tree.close()
+    except ValueError as e:
+        raise PlanparseError(path, f"HTML refused: {e}") from None
     except Exception as e:  # html.parser is lenient; anything left is a broken file
         raise PlanparseError(path, f"unreadable HTML ({type(e).__name__})") from None
     acc = []

@@ -20,6 +20,8 @@ MAX_FILE_MB = _env("PLANPARSE_MAX_FILE_MB", 100)
 MAX_UNZIPPED_MB = _env("PLANPARSE_MAX_UNZIPPED_MB", 300)
 MAX_ZIP_ENTRIES = _env("PLANPARSE_MAX_ZIP_ENTRIES", 5000)
 MAX_PAGES = _env("PLANPARSE_MAX_PAGES", 500)
+MAX_RATIO = _env("PLANPARSE_MAX_ZIP_RATIO", 200)
+MAX_CELLS = _env("PLANPARSE_MAX_CELLS", 200_000)
 
 
 def check_size(path):
@@ -44,3 +46,21 @@ def check_zip(path):
                                    f"(> {MAX_UNZIPPED_MB} MB): refused as a possible zip bomb")
     if any(i.flag_bits & 0x1 for i in infos):
         raise PlanparseError(path, "zip package is encrypted")
+    # Office XML never declares a DTD: one that does is an entity bomb or an XXE attempt
+    with zipfile.ZipFile(path) as z:
+        for i in infos:
+            if not i.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10 * 1024 * 1024:
+                raise PlanparseError(path, f"zip entry {i.filename} is compressed {i.file_size // i.compress_size}:1: "
+                                           "refused as a possible zip bomb")
+            try:
+                with z.open(i) as fh:
+                    head = fh.read(4096)
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+                raise PlanparseError(path, f"corrupt file (zip entry {i.filename} unreadable)") from None
+            except Exception:
+                raise PlanparseError(path, f"corrupt file (zip entry {i.filename} unreadable)") from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise PlanparseError(path, f"XML part {i.filename} declares a DTD or entities: refused "
+                                           "(entity expansion / external entity attack)")

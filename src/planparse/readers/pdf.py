@@ -26,8 +26,16 @@ _UNIT_END = re.compile(r"(局|委|办|府|部门|街道|中心|院|支队|大队
 _UNIT_START = re.compile(r"^(各|区|市|县|全区|全市|其他|相关|有关|乡镇)")
 
 
+def _quiet():
+    """pdfminer logs every oddity of a damaged file to stderr; our one line says what matters."""
+    import logging
+    for name in ("pdfminer", "pdfplumber", "pypdfium2"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
 def read(path) -> Document:
     limits.check_size(path)
+    _quiet()
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     try:

@@ -8,7 +8,7 @@ from ..blocks import Block, Document
 from ..errors import PlanparseError
 from . import limits
 
-MAX_CELLS = limits._env("PLANPARSE_MAX_CELLS", 200_000)
+MAX_CELLS = limits.MAX_CELLS
 
 
 def _str(v):

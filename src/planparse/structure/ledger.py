@@ -110,15 +110,20 @@ def align(roles, cells):
     for j in range(m + 1):
         f[0][j] = 0.0
     for i in range(1, n + 1):
+        # with no role left, cells can only be skipped
+        f[i][0] = f[i - 1][0] - (0.0 if not cells[i - 1] else 6.0)
+        back[i][0] = ("skipcell",)
         cell = cells[i - 1]
         for j in range(1, m + 1):
             best, arg = NEG, None
             # role j-1 unused by cell i-1: carry f[i][j-1]
             if f[i][j - 1] > best:
                 best, arg = f[i][j - 1], ("skiprole",)
-            # cell i-1 skipped (only if empty)
-            if not cell and f[i - 1][j] > best:
-                best, arg = f[i - 1][j], ("skipcell",)
+            # cell i-1 skipped: free when empty; dear otherwise (a row with more text cells than
+            # the header has columns still aligns, dropping what fits nowhere)
+            skip = f[i - 1][j] - (0.0 if not cell else 6.0)
+            if skip > best:
+                best, arg = skip, ("skipcell",)
             # cell i-1 placed on role j-1
             s = _fit(roles[j - 1], cell) + (0.05 if i - 1 == j - 1 else 0.0)
             if f[i - 1][j - 1] + s > best:
@@ -130,7 +135,10 @@ def align(roles, cells):
             f[i][j], back[i][j] = best, arg
     out: dict[int, list[str]] = {}
     i, j = n, m
-    while i > 0 and j > 0:
+    while i > 0 and j >= 0:
+        if j == 0:
+            i -= 1
+            continue
         step = back[i][j][0]
         if step == "skiprole":
             j -= 1

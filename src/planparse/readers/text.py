@@ -22,12 +22,18 @@ def decode(data: bytes, path) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:      # UTF-16 without BOM
+    if b"\x00" in data and len(data) % 2 == 0:          # UTF-16 without BOM?
+        best, text = 0.0, None
         for enc in ("utf-16-le", "utf-16-be"):
             try:
-                return data.decode(enc)
+                t = data.decode(enc)
             except UnicodeDecodeError:
-                pass
+                continue
+            score = _plausible(t)
+            if score > best:
+                best, text = score, t
+        if text is not None and best >= 0.9:
+            return text
     if b"\x00" in data:
         raise PlanparseError(path, "is binary data, not text")
     for enc in ("utf-8", "gb18030"):
@@ -42,6 +48,15 @@ def decode(data: bytes, path) -> str:
     if bad > max(8, len(text) // 100):
         raise PlanparseError(path, "is binary data, not text")
     return text
+
+
+def _plausible(t: str) -> float:
+    """Share of characters a Chinese text is made of (CJK, punctuation, ASCII, white space)."""
+    if not t:
+        return 0.0
+    ok = sum(1 for ch in t if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+             or "\uff00" <= ch <= "\uffef" or (" " <= ch <= "~") or ch in "\t\r\n“”‘’—…·")
+    return ok / len(t)
 
 
 def read(path) -> Document:

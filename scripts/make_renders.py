@@ -5,7 +5,8 @@
 
 The renders are built from the seed text dumps the way an office would have typed them: the
 ledger as a real table with vertically merged cells, the header repeated on every PDF page,
-lines broken by the dump joined back into paragraphs. Re-running gives the same documents.
+lines broken by the dump joined back into paragraphs. Re-running gives the same .docx/.xlsx files byte for byte (fixed dates in the packages); the
+PDFs differ only in the creation date LibreOffice writes.
 """
 from __future__ import annotations
 
@@ -82,6 +83,29 @@ def _docx():
     return d, WD_ALIGN_PARAGRAPH
 
 
+def page_furniture(d, header_text):
+    """A running header and a page number footer (— 3 —), as printed official documents have."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    for sec in d.sections:
+        hp = sec.header.paragraphs[0]
+        hp.text = header_text
+        hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fp = sec.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fp.add_run("— ")
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), "PAGE")
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = "1"
+        r.append(t)
+        fld.append(r)
+        fp._p.append(fld)
+        fp.add_run(" —")
+
+
 def _fixed_core(d):
     import datetime
     t = datetime.datetime(2024, 1, 1)
@@ -148,6 +172,17 @@ def add_ledger(d, header, grid, merge_cols, header_spans=None, repeat_header=Tru
     return t
 
 
+def fixed_zip(path: Path):
+    """Rewrite an Office package with fixed entry dates, so that the same content gives the same bytes."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
+
+
 def soffice_pdf(docx_path: Path, pdf_path: Path):
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
@@ -175,6 +210,7 @@ def hongqiao_docx():
     _fixed_core(d)
     out = SAMPLES / "hongqiao.docx"
     d.save(out)
+    fixed_zip(out)
     return out
 
 
@@ -186,7 +222,7 @@ def qinzhou_docx(tmpdir: Path):
     rows = [b for b in blocks[first_row:] if b.kind == "row"]
     roles = ["group", "group", "task", "lead", "resp", "deadline"]
     header = ["重点任务", "", "任务举措", "牵头单位", "责任单位", "完成时限"]
-    grid, sec, head = [], "", ""
+    grid, sec, head, pending = [], "", "", None
     for b in rows:
         if ledger.is_header(b.cells):
             continue
@@ -210,11 +246,16 @@ def qinzhou_docx(tmpdir: Path):
             row[1] = ""
         elif row[1]:
             head = row[1]
-        if not any(row[2:]):      # a heading alone on its row: fold into the next row
+        if not any(row[2:]):      # a heading alone on its row: it opens the next row
+            pending = row[:2]
             continue
+        if pending:
+            row[0], row[1] = row[0] or pending[0], row[1] or pending[1]
+            pending = None
         grid.append(row)
     add_ledger(d, header, grid, merge_cols=[0, 1], header_spans=[(0, 1)],
                widths_cm=[2.2, 2.6, 6.4, 2.6, 2.8, 2.2])
+    page_furniture(d, "钦州市人民政府办公室")
     _fixed_core(d)
     out = tmpdir / "qinzhou.docx"
     d.save(out)
@@ -225,6 +266,7 @@ def datong_docx(tmpdir: Path):
     blocks = seed("datong")
     d, align = _docx()
     add_paragraphs(d, align, paragraphs(blocks), title_re=r"^大通区提升.*（2023—2025\s*年）$|工作会商机制$")
+    page_furniture(d, "大通区人民政府办公室文件")
     _fixed_core(d)
     out = tmpdir / "datong.docx"
     d.save(out)
@@ -264,6 +306,7 @@ def qinzhou_xlsx(grid):
     import datetime
     wb.properties.created = wb.properties.modified = datetime.datetime(2024, 1, 1)
     wb.save(SAMPLES / "qinzhou.xlsx")
+    fixed_zip(SAMPLES / "qinzhou.xlsx")
 
 
 # --- web page ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """extract(path) → Plan: reader → structure → fields → model. The one place the layers meet."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import readers
@@ -107,6 +108,8 @@ def _titled_siblings(it):
     each item names its own heading; otherwise a title-like first sentence is just a short task
     and the heading is its parent's."""
     sibs = it.parent.children if it.parent else [it]
+    if len(sibs) < 2 or re.search(r"\d", it.title):
+        return False          # a lone item, or a "title" with a date in it, is just a short task
     return sum(1 for s in sibs if s.title) >= 0.8 * len(sibs)
 
 

@@ -120,6 +120,7 @@ class _Numbering:
     def __init__(self, d):
         self.levels = {}      # numId -> {ilvl: (fmt, lvlText, start)}
         self.counters = {}
+        self.style_num = {}
         try:
             part = d.part.numbering_part
         except (NotImplementedError, KeyError, AttributeError):
@@ -141,19 +142,37 @@ class _Numbering:
             a = num.find(W + "abstractNumId")
             if a is not None:
                 self.levels[num.get(W + "numId")] = abstract.get(a.get(W + "val"), {})
+        # numbering given by a paragraph style (Word's 列表编号, heading styles)
+        self.style_num = {}
+        try:
+            styles = d.styles.element
+        except Exception:
+            styles = None
+        if styles is not None:
+            for st in styles.iterchildren(W + "style"):
+                ppr = st.find(W + "pPr")
+                npr = ppr.find(W + "numPr") if ppr is not None else None
+                if npr is not None and npr.find(W + "numId") is not None:
+                    il = npr.find(W + "ilvl")
+                    self.style_num[st.get(W + "styleId")] = (
+                        npr.find(W + "numId").get(W + "val"), int(il.get(W + "val")) if il is not None else 0)
 
     def label(self, p) -> str:
         pr = p.find(W + "pPr")
         if pr is None or not self.levels:
             return ""
         npr = pr.find(W + "numPr")
-        if npr is None:
-            return ""
-        nid = npr.find(W + "numId")
-        il = npr.find(W + "ilvl")
-        if nid is None:
-            return ""
-        num_id, ilvl = nid.get(W + "val"), int(il.get(W + "val")) if il is not None else 0
+        if npr is None or npr.find(W + "numId") is None:
+            ps = pr.find(W + "pStyle")
+            hit = self.style_num.get(ps.get(W + "val")) if ps is not None else None
+            if not hit:
+                return ""
+            num_id, ilvl = hit
+            if npr is not None and npr.find(W + "ilvl") is not None:
+                ilvl = int(npr.find(W + "ilvl").get(W + "val"))
+        else:
+            il = npr.find(W + "ilvl")
+            num_id, ilvl = npr.find(W + "numId").get(W + "val"), int(il.get(W + "val")) if il is not None else 0
         lv = self.levels.get(num_id)
         if not lv or ilvl not in lv:
             return ""

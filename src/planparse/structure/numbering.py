@@ -26,7 +26,8 @@ def match(text: str) -> Label | None:
         m = rx.match(text)
         if m:
             rest = text[m.end():].strip()
-            if name == "num_dot" and re.match(r"^\d", rest):
+            # "1.5倍" is a number, "1.2024年6月底前…" a label before a date
+            if name == "num_dot" and re.match(r"^\d+(?![\d年月日])", rest):
                 continue
             return Label(name, rank, m.group(1).strip(), rest)
     return None

@@ -93,7 +93,8 @@ def score_group(g: Group, ref, aliases) -> dict:
     if not g.heading:           # no heading: the text decides
         wt, wc = 0.0, wt + wc
     for s in sig.values():
-        s["total"] = round(wt * s["title"] + wc * s["content"] + wa * s["area"], 4)
+        # the area supports evidence from title or text; it is no evidence on its own
+        s["total"] = round(wt * s["title"] + wc * s["content"] + wa * s["area"] * max(s["title"], s["content"]), 4)
     return sig
 
 

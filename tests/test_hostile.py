@@ -1,6 +1,5 @@
 """Hostile and broken input: crafted attacks and odd encodings, each with its expected outcome,
 and a short fuzz run (the long one is scripts/fuzz.py)."""
-import io
 import random
 import sys
 import zipfile
@@ -12,7 +11,6 @@ from hypothesis import strategies as st
 
 import planparse
 from conftest import SAMPLES, run_cli
-from planparse.errors import PlanparseError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import fuzzlib  # noqa: E402

@@ -211,7 +211,7 @@ def write(result: BatchResult, out_dir: Path, report=False, against=None):
         "later_deadlines": later,
     }
     write_atomic(out_dir / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    md = [f"# planparse batch", "", f"- files: {summary['files']}, extracted and compared: {summary['ok']}"
+    md = ["# planparse batch", "", f"- files: {summary['files']}, extracted and compared: {summary['ok']}"
           f" ({summary['cached']} from cache), failed: {len(summary['failed'])}",
           f"- not implementing the national plan: {len(summary['not_implementing'])}",
           f"- deadlines later than the national ones: {later}", ""]

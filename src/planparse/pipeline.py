@@ -134,27 +134,15 @@ def _body_tasks(roots):
     out = []
     for it in items:
         text = it.text
-        lead = resp = coop = ""
         found = list(units.INLINE.finditer(text))
-        for m in found:
-            role = units.role_of(m.group("role"))
-            val = m.group("units")
-            if role == "lead":
-                lead = (lead + "、" + val) if lead else val
-            elif role == "coop":
-                coop = (coop + "、" + val) if coop else val
-            else:
-                resp = (resp + "、" + val) if resp else val
         for m in reversed(found):
             text = (text[:m.start()] + text[m.end():])
         text = text.strip()
-        for role, val in it.unit_lines:
-            if role == "lead":
-                lead = (lead + "、" + val) if lead else val
-            elif role == "coop":
-                coop = (coop + "、" + val) if coop else val
-            else:
-                resp = (resp + "、" + val) if resp else val
+        # inline （责任单位：…） and line forms 牵头单位：… alike, joined per role
+        by_role = {"lead": [], "resp": [], "coop": []}
+        for role, val in [(units.role_of(m.group("role")), m.group("units")) for m in found] + it.unit_lines:
+            by_role[role].append(val)
+        lead, resp, coop = ("、".join(by_role[r]) for r in ("lead", "resp", "coop"))
         heading_item = it if it.title and _titled_siblings(it) else it.parent
         heading = heading_item.title if heading_item else ""
         hl = heading_item.label if heading_item else ""

@@ -37,7 +37,6 @@ def coverage_figures(cov, ref):
 
 
 def _sentence(text, raw):
-    import re
     i = text.find(raw)
     if i < 0:
         return text

@@ -6,10 +6,13 @@ needs them, never here.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import PlanparseError
+
+if TYPE_CHECKING:
+    from ..blocks import Document
 
 SUPPORTED = (".txt", ".text", ".csv", ".tsv", ".docx", ".pdf", ".html", ".htm", ".xhtml", ".xlsx",
              ".doc", ".wps", ".xls")
@@ -88,10 +91,3 @@ def read(path) -> "Document":
         return office.read(path, ext.lstrip("."))
     from . import text
     return text.read(path)
-
-
-def env_limit(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default

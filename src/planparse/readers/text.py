@@ -108,7 +108,7 @@ def _tsv_table(lines, i, table):
 def _tika_table(lines, i, table):
     n = len(lines)
     rows = []          # (first line number, [cell paragraphs lists])
-    cur, start, ncols, blank_before = None, i, None, False
+    cur, start, ncols, blank_before, seq_col = None, i, None, False, False
     while i < n:
         line = lines[i]
         m = _TIKA_CELL.match(line)

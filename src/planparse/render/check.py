@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from .comparison import KIND_LABEL
+from .comparison import KIND_LABEL, where
 
 
 def verdict(pa, min_coverage, fail_on):
@@ -25,8 +25,8 @@ def verdict(pa, min_coverage, fail_on):
 
 
 def _line(f):
-    where = " ".join(x for x in (f.get("measure"), f.get("task"), f.get("clause")) if x)
-    return f"{KIND_LABEL.get(f['kind'], f['kind'])}{' ' + where if where else ''}: {f['detail']}"
+    w = where(f)
+    return f"{KIND_LABEL.get(f['kind'], f['kind'])}{' ' + w if w else ''}: {f['detail']}"
 
 
 def text(pa, ok, fails):

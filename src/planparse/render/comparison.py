@@ -12,6 +12,11 @@ KIND_LABEL = {"not_implementing": "NOT AN IMPLEMENTATION", "missing": "missing m
               "same_total_split": "same total, split", "same": "same", "more": "more"}
 
 
+def where(f) -> str:
+    """Where a finding points: its measure, task and clause, those it has."""
+    return " ".join(x for x in (f.get("measure"), f.get("task"), f.get("clause")) if x)
+
+
 def terminal(cmp, console, explain=False):
     from rich.table import Table
     ref = cmp.reference
@@ -38,8 +43,7 @@ def terminal(cmp, console, explain=False):
         for f in p.findings():
             if f["kind"] in ("same",):
                 continue
-            where = " ".join(x for x in (f.get("measure"), f.get("task"), f.get("clause")) if x)
-            console.print(f"  {KIND_LABEL.get(f['kind'], f['kind']):<18} {where:<18} {f['detail']}")
+            console.print(f"  {KIND_LABEL.get(f['kind'], f['kind']):<18} {where(f):<18} {f['detail']}")
     for pr in cmp.pairs:
         console.print(f"[bold]{pr['a']} vs {pr['b']}[/]")
         for d in pr["measures_differ"]:
@@ -77,8 +81,7 @@ def markdown(cmp) -> str:
         for f in p.findings():
             if f["kind"] == "same":
                 continue
-            where = " ".join(x for x in (f.get("measure"), f.get("task"), f.get("clause")) if x)
-            out.append(f"- **{KIND_LABEL.get(f['kind'], f['kind'])}** {where}: {f['detail']}")
+            out.append(f"- **{KIND_LABEL.get(f['kind'], f['kind'])}** {where(f)}: {f['detail']}")
     for pr in cmp.pairs:
         out += ["", f"## {pr['a']} vs {pr['b']}", ""]
         out.append(f"- clauses only in {pr['a']}: {', '.join(pr['clauses_only_a']) or '—'}")

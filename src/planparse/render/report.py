@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from .comparison import KIND_LABEL, SYMBOL
+from .comparison import KIND_LABEL, SYMBOL, where
 from .tabular import deadline_text
 
 CSS = """
@@ -113,7 +113,7 @@ def render(cmp) -> str:
     parts = [f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
              f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
              f"<title>planparse report: {E(', '.join(names))}</title><style>{CSS}</style></head><body>",
-             f"<h1>提升行政执法质量三年行动计划 implementation report</h1>",
+             "<h1>提升行政执法质量三年行动计划 implementation report</h1>",
              f"<p class='muted'>Reference: {E(ref.title)} {E(ref.doc_number or '')} · plans: {E('、'.join(names))}</p>"]
     # heatmap
     parts.append("<section id='coverage'><h2>Coverage</h2><p class='legend'>"
@@ -147,10 +147,9 @@ def render(cmp) -> str:
         for f in p.findings():
             if f["kind"] == "same":
                 continue
-            where = " ".join(x for x in (f.get("measure"), f.get("task"), f.get("clause")) if x)
             cls = f["kind"] if f["kind"] in ("later", "earlier", "missing") else ""
             parts.append(f"<li class='{cls}'><span class='kind'>{E(KIND_LABEL.get(f['kind'], f['kind']))}</span> "
-                         f"{E(where)} {E(f['detail'])}</li>")
+                         f"{E(where(f))} {E(f['detail'])}</li>")
         parts.append("</ul>")
     for pr in cmp.pairs:
         parts.append(f"<h3>{E(pr['a'])} vs {E(pr['b'])}</h3><ul class='find'>"

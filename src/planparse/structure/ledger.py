@@ -52,8 +52,6 @@ def header_roles(cells) -> list[str] | None:
     tasks = [i for i, r in enumerate(roles) if r == "task"]
     for i in tasks[:-1]:
         roles[i] = "group"
-    if not tasks and "measure" in roles:
-        pass
     # a hierarchy column right before a measure column with no task column is the task
     if "task" not in roles and "measure" not in roles:
         groups = [i for i, r in enumerate(roles) if r == "group"]
@@ -103,8 +101,7 @@ def align(roles, cells):
     at most one. Empty cells may be skipped; non-empty ones must be placed."""
     n, m = len(cells), len(roles)
     NEG = float("-inf")
-    # best[i][j]: best score placing cells[:i] with the last used role index < j ... simpler DP:
-    # f[i][j] = best score for cells[:i] using roles[:j], where cell i-1 went to role j-1 or earlier
+    # f[i][j]: best score for cells[:i] placed on roles[:j]
     f = [[NEG] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     for j in range(m + 1):

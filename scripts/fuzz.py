@@ -60,7 +60,7 @@ def main():
             if outcome == "crash":
                 crashes.append((k, path, detail))
             elif outcome == "clean" and len(clean) < a.cli_sample and k % 7 == 0:
-                clean.append(k)
+                clean.append((k, detail))
     print(f"{a.n} inputs, time limit {a.timeout}s each")
     for suffix in sorted({s for s, _ in counts}):
         row = {o: counts[(suffix, o)] for o in ("ok", "clean", "timeout", "crash")}
@@ -69,7 +69,7 @@ def main():
     # the CLI's view of a sample of the clean failures: exit 2, one line, no traceback
     bad_cli = 0
     with tempfile.TemporaryDirectory() as d:
-        for k in clean:
+        for k, why in clean:
             seed = Path(tasks[k][1])
             p = Path(d) / f"in{seed.suffix}"
             p.write_bytes(fuzzlib.mutate(seed, random.Random(k)))
@@ -78,7 +78,7 @@ def main():
             lines = r.stderr.strip().splitlines()
             if r.returncode != 2 or len(lines) != 1 or "Traceback" in r.stderr:
                 bad_cli += 1
-                print(f"  CLI: input {k}: exit {r.returncode}: {r.stderr[:200]}")
+                print(f"  CLI: input {k}: exit {r.returncode}: {r.stderr[:200]} (in the fuzz worker: {why})")
     print(f"CLI re-check of {len(clean)} clean failures: {len(clean) - bad_cli} exit 2 with one line")
     for k, path, detail in crashes[:20]:
         print(f"CRASH input {k} ({path}):\n{detail}")

@@ -16,6 +16,10 @@ def default_timeout() -> int:
         return 120
 
 
+class _Expired(BaseException):
+    """Raised by the alarm: a BaseException, so that a parser's `except Exception` cannot swallow it."""
+
+
 @contextmanager
 def time_limit(path, seconds=None):
     """Raise PlanparseError when the block runs longer than `seconds` (main thread, Unix only;
@@ -29,12 +33,14 @@ def time_limit(path, seconds=None):
         return
 
     def fire(signum, frame):
-        raise PlanparseError(path, f"timed out after {seconds}s (limit PLANPARSE_TIMEOUT)")
+        raise _Expired()
 
     old = signal.signal(signal.SIGALRM, fire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Expired:
+        raise PlanparseError(path, f"timed out after {seconds}s (limit PLANPARSE_TIMEOUT)") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)

@@ -36,7 +36,7 @@ def check_zip(path):
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
         raise PlanparseError(path, "corrupt file (not a valid zip package)") from None
     if len(infos) > MAX_ZIP_ENTRIES:
         raise PlanparseError(path, f"zip package has too many entries ({len(infos)} > {MAX_ZIP_ENTRIES})")

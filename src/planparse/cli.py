@@ -81,7 +81,7 @@ def extract(file, fmt, output):
     if fmt == "table":
         from rich.console import Console
         from .render.terminal import render_plan
-        render_plan(plan, Console())
+        render_plan(plan, Console(highlight=False))
     elif fmt == "json":
         from .render.jsonout import dumps
         _out(dumps(plan), output)
@@ -129,7 +129,7 @@ def compare(files, against, fmt, output, explain):
     if fmt == "table":
         from rich.console import Console
         from .render.comparison import terminal
-        terminal(cmp, Console(), explain=explain)
+        terminal(cmp, Console(highlight=False), explain=explain)
     elif fmt == "json":
         from .render.jsonout import dumps
         _out(dumps(cmp.as_dict(explain=explain)), output)
@@ -253,7 +253,7 @@ def reference(fmt):
         t.add_row(f"[bold]{m.id}[/]", f"[bold]{m.title}[/] [dim]{m.area_title}[/]", "")
         for c in m.clauses:
             t.add_row(c.id, c.text, (c.deadline or "") + (f" ({c.deadline_status})" if c.deadline else ""))
-    Console().print(t)
+    Console(highlight=False).print(t)
 
 
 if __name__ == "__main__":  # pragma: no cover

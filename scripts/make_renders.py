@@ -196,6 +196,33 @@ def soffice_pdf(docx_path: Path, pdf_path: Path):
     return True
 
 
+def chromium_pdf(html_path: Path, pdf_path: Path):
+    """Print a web page to PDF with headless Chromium: a different PDF producer from LibreOffice
+    (its text layer uses radical code points like ⼈ ⾏ ⺠, and table rows cut at a page break
+    lose their closing rule)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not exe:
+        print(f"skip {pdf_path.name}: Chromium not found", file=sys.stderr)
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={tmp}", "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}",
+                        html_path.as_uri()], check=True, capture_output=True, timeout=300)
+    return pdf_path.exists()
+
+
+def hongqiao_pdf(docx_path: Path, tmpdir: Path):
+    """hongqiao.pdf: the Word render saved as a web page by LibreOffice, printed by Chromium."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        print("skip hongqiao.pdf: LibreOffice (soffice) not found", file=sys.stderr)
+        return False
+    subprocess.run([exe, "--headless", f"-env:UserInstallation=file://{tmpdir}/profile", "--convert-to", "html",
+                    "--outdir", str(tmpdir), str(docx_path)], check=True, capture_output=True, timeout=300)
+    return chromium_pdf(tmpdir / "hongqiao.html", SAMPLES / "hongqiao.pdf")
+
+
 def hongqiao_docx():
     blocks = seed("hongqiao")
     first_row = next(i for i, b in enumerate(blocks) if b.kind == "row")
@@ -365,9 +392,12 @@ def hebei_html():
 
 
 def main():
-    print("hongqiao.docx", hongqiao_docx())
+    hq = hongqiao_docx()
+    print("hongqiao.docx", hq)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if hongqiao_pdf(hq, tmp):
+            print("hongqiao.pdf (Chromium)")
         qd, grid = qinzhou_docx(tmp)
         qinzhou_xlsx(grid)
         print("qinzhou.xlsx")

@@ -118,3 +118,14 @@ def test_html_keeps_the_article_only():
 def test_source_positions(slug, line):
     plan = planparse.extract(SAMPLES / f"{slug}.txt")
     assert plan.tasks[0].source.line == line
+
+
+def test_radical_code_points_read_as_characters():
+    """Chromium's PDFs put Kangxi / supplement radicals in the text layer (⼈⺠政府, ⾏政, (⼆))."""
+    from planparse.blocks import clean
+    assert clean("⼈⺠政府⾏政执法部⻔（⼆）⻓期坚持") == "人民政府行政执法部门（二）长期坚持"
+    plan = planparse.extract(SAMPLES / "hongqiao.pdf")       # printed by Chromium
+    assert len(plan.tasks) == 87
+    text = "".join(t.full_text + "".join(t.units) for t in plan.tasks)
+    assert not any(0x2E80 <= ord(ch) <= 0x2FDF for ch in text)
+    assert plan.tasks[0].heading == "着力提高政治能力"

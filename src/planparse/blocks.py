@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # a space between two CJK characters is an artefact of PDF text or of justified Word text
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -15,11 +16,28 @@ _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _ZW = re.compile(r"[\u200b-\u200f\u2060\ufeff]|\[bookmark: [^\]]*\]")
 
 
+@lru_cache(maxsize=1)
+def _radicals():
+    """Radical code points a PDF text layer uses for ordinary characters (⼈ ⾏ ⺠ ⻔ …)."""
+    import unicodedata
+
+    from . import rules
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    table.update({ord(k): v for k, v in rules.load("radicals")["map"].items()})
+    return table
+
+
+_RADICAL = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
 def clean(text: str) -> str:
-    """Normalise one paragraph or cell: no zero-width characters, no spaces inside CJK runs."""
+    """Normalise one paragraph or cell: no zero-width characters, no radicals standing for
+    characters, no spaces inside CJK runs."""
     if not text:
         return ""
     text = _ZW.sub("", text).replace("\r", "")
+    if _RADICAL.search(text):
+        text = text.translate(_radicals())
     text = _CJK_SPACE.sub("", text)
     return text.strip(" \t\u00a0\u3000")
 

@@ -65,6 +65,12 @@ def read(path) -> Document:
     return Document(str(path), "pdf", _assemble(pages), pages=n)
 
 
+def _ordinary(text):
+    """Radical code points (⼈ ⻔) as the characters they stand for, before any text test."""
+    from ..blocks import _RADICAL, _radicals
+    return text.translate(_radicals()) if _RADICAL.search(text) else text
+
+
 def _lines(chars, right=None):
     """Group characters into lines: [(top, x0, x1, size, text)] top to bottom."""
     chars = sorted((c for c in chars if c.get("text", "").strip() or c.get("text") == " "),
@@ -88,7 +94,7 @@ def _lines(chars, right=None):
                 text += " "
             text += t
             prev = c
-        text = text.strip()
+        text = _ordinary(text.strip())
         if text:
             size = Counter(round(c.get("size", 10)) for c in ln).most_common(1)[0][0]
             out.append((ln[0]["top"], ln[0]["x0"], ln[-1]["x1"], size, text))
@@ -103,8 +109,13 @@ def _inside(c, bbox):
 
 def _page(page):
     """Items of one page in reading order: ('line', top, x0, x1, size, text) and ('row', top, cells)."""
-    tables = page.find_tables()
     chars = page.chars
+    # a table row cut by the page break may lack its closing rule: the text's own top and bottom
+    # edges close it (extra lines where no vertical rules run change nothing)
+    edges = []
+    if chars:
+        edges = [min(c["top"] for c in chars) - 1.5, max(c["bottom"] for c in chars) + 1.5]
+    tables = page.find_tables({"explicit_horizontal_lines": edges})
     tb = [t.bbox for t in tables]
     items = []
     free = [c for c in chars if not any(_inside(c, b) for b in tb)]
@@ -140,7 +151,7 @@ def _cell_text(lines, bbox):
         wraps = gap < 1.5 * size or (gap < 2.7 * size and nxt[1:2] in _PUNCT and nxt[1:2] != "")
         if nxt[:1] and nxt[:1] in _PUNCT or _open_paren("".join(p for p, _ in paras)):
             wraps = True
-        elif wraps and _UNIT_END.search(text) and _UNIT_START.match(nxt):
+        elif wraps and _UNIT_END.search(paras[-1][0]) and _UNIT_START.match(nxt):
             wraps = False      # 区司法局 / 各行政执法部门: one unit a line
         paras[-1][1] = not wraps or text[-1:] in "。；;"
     return "\n".join(p for p, _ in paras)
@@ -192,8 +203,10 @@ def _assemble(pages):
                 prev_line, prev_kind = it, "line"
                 first_on_page = False
             else:
-                flush()
                 cells = ["" if c is None else c for c in it[2]]
+                if not any(cells):
+                    continue                 # a band between rules with no text in it
+                flush()
                 if prev_kind != "row":
                     table, row_no = table + (0 if first_on_page and last_row is not None else 1), \
                         (row_no if first_on_page and last_row is not None else 0)

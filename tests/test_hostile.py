@@ -221,3 +221,23 @@ def test_doc_through_libreoffice(tmp_path):
     plan = planparse.extract(tmp_path / "hongqiao.doc")
     assert plan.container == "doc" and len(plan.tasks) == 87
     assert plan.tasks[0].units == ["各行政执法部门", "各街道"]
+
+
+@pytest.mark.parametrize("seed,k", [("hongqiao.docx", 6330)])
+def test_inputs_the_long_fuzz_run_found(tmp_path, seed, k):
+    """Inputs that once crashed a reader (a numbering part of the wrong type in a .docx)."""
+    p = tmp_path / f"found{Path(seed).suffix}"
+    p.write_bytes(fuzzlib.mutate(SAMPLES / seed, random.Random(k)))
+    outcome, _, detail = fuzzlib.run_one(p)
+    assert outcome in ("ok", "clean"), detail
+
+
+def test_unreadable_zip_directory(tmp_path):
+    """A zip whose central directory claims a version zipfile cannot read is a corrupt file."""
+    data = bytearray((SAMPLES / "hongqiao.docx").read_bytes())
+    i = data.rfind(b"PK\x05\x06")                 # end of central directory
+    cd = int.from_bytes(data[i + 16:i + 20], "little")
+    data[cd + 6] = 130                            # "version needed to extract": 13.0
+    p = tmp_path / "v13.docx"
+    p.write_bytes(bytes(data))
+    _one_line_exit_2(p, "corrupt")

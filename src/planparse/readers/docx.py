@@ -125,7 +125,9 @@ class _Numbering:
             part = d.part.numbering_part
         except (NotImplementedError, KeyError, AttributeError):
             return
-        root = part.element
+        root = getattr(part, "element", None)
+        if root is None:            # a numbering part of the wrong type in a damaged package
+            return
         abstract = {}
         for an in root.iterchildren(W + "abstractNum"):
             lv = {}

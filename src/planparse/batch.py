@@ -11,17 +11,17 @@ import hashlib
 import io
 import json
 import os
-import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .errors import PlanparseError
+from .limits import default_timeout, time_limit
 from .readers import SUPPORTED
 from .render import write_atomic
 
-TIMEOUT = int(os.environ.get("PLANPARSE_TIMEOUT", "120"))
+TIMEOUT = default_timeout()
 
 
 @dataclass
@@ -74,14 +74,6 @@ def _key(path: Path, ref_key: str) -> str | None:
     return h.hexdigest()
 
 
-class _Timeout(Exception):
-    pass
-
-
-def _alarm(signum, frame):
-    raise _Timeout()
-
-
 _REF = {}
 
 
@@ -90,33 +82,25 @@ def _work(path: str, against: str | None, timeout: int):
     import resource
     import time
     t0 = time.perf_counter()
-    old = None
-    if timeout and hasattr(signal, "SIGALRM"):
-        old = signal.signal(signal.SIGALRM, _alarm)
-        signal.alarm(timeout)
     try:
         from .align.compare import align_plan
         from .align.reference import from_plan, national
         from .pipeline import extract
-        if against not in _REF:
-            _REF[against] = from_plan(extract(against)) if against else national()
-        ref = _REF[against]
-        plan = extract(path)
-        pa = align_plan(plan, ref)
-        res = {"plan": plan.as_dict(), "alignment": pa.as_dict()}
+        # one limit for the whole job, extraction and alignment (extract's own limit then stands down)
+        with time_limit(path, timeout):
+            if against not in _REF:
+                _REF[against] = from_plan(extract(against)) if against else national()
+            ref = _REF[against]
+            plan = extract(path)
+            pa = align_plan(plan, ref)
+            res = {"plan": plan.as_dict(), "alignment": pa.as_dict()}
         out = Outcome(path, True, result=res)
-    except _Timeout:
-        out = Outcome(path, False, f"timed out after {timeout}s")
     except PlanparseError as e:
         out = Outcome(path, False, e.reason)
     except MemoryError:
         out = Outcome(path, False, "out of memory")
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the batch
         out = Outcome(path, False, f"internal error: {type(e).__name__}: {str(e)[:120]}")
-    finally:
-        if old is not None:
-            signal.alarm(0)
-            signal.signal(signal.SIGALRM, old)
     out.seconds = round(time.perf_counter() - t0, 3)
     out.maxrss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return out

@@ -53,16 +53,14 @@ def from_document(doc: Document) -> Plan:
         tasks = [t for l in ledgers for t in _ledger_tasks(l)]
         layout = "ledger"
     else:
-        tasks = _body_tasks(roots)
+        tasks, unit_lines = _body_tasks(roots)
         layout = "body"
         if any(t.deadline.kind != "none" or t.units for t in tasks):
-            layout = "body+unit-lines" if any(t.source.part == "body" and t._unit_lines for t in tasks) \
-                else "body+inline-units"
+            layout = "body+unit-lines" if unit_lines else "body+inline-units"
     if not roots and not ledgers:
         raise NotAPlan(doc.path, "no numbered structure or task ledger found: not an implementation plan")
     for i, t in enumerate(tasks, 1):
         t.id = f"T{i:03d}"
-        t.__dict__.pop("_unit_lines", None)
     return Plan(doc.path, doc.container, meta, tasks, layout)
 
 
@@ -122,6 +120,7 @@ def _path(it):
 
 
 def _body_tasks(roots):
+    """The body's task items as tasks, and whether their units came as 责任单位：… lines."""
     non_task, _ = numbering.section_rules()
     items = []
     for root in roots:
@@ -154,7 +153,6 @@ def _body_tasks(roots):
         t = Task("", it.label, section, heading, hl, text,
                  source=Source("body", b.pos.line, b.pos.para, b.pos.table, b.pos.row, b.pos.page))
         _fill(t, lead, resp, coop, "；".join(it.deadline_lines))
-        t._unit_lines = bool(it.unit_lines)
         t.path = _path(it)
         out.append(t)
-    return out
+    return out, any(it.unit_lines for it in items)

@@ -207,9 +207,8 @@ def _assemble(pages):
                 if not any(cells):
                     continue                 # a band between rules with no text in it
                 flush()
-                if prev_kind != "row":
-                    table, row_no = table + (0 if first_on_page and last_row is not None else 1), \
-                        (row_no if first_on_page and last_row is not None else 0)
+                if prev_kind != "row" and not (first_on_page and last_row is not None):
+                    table, row_no = table + 1, 0     # a new table, not one going on from the last page
                 header = is_header(cells)
                 # a row split by the page break goes on in the first data row of the next page
                 above = _above(blocks, last_row) if last_row is not None else None

@@ -75,7 +75,7 @@ def parse(text: str):
             table += 1
             i = yield from _tika_table(lines, i, table)
             continue
-        if "\t" in line.strip("\n") and line.count("\t") >= 1 and line.strip():
+        if "\t" in line and line.strip():
             table += 1
             i = yield from _tsv_table(lines, i, table)
             continue
